@@ -36,7 +36,7 @@ export class IngestPipeline {
     const events: LogEvent[] = [];
     const payloads = this.frames.push(chunk);
     for (const payload of payloads) {
-      for (const line of this.assembler.push(decodeLogEntry(payload))) events.push(...this.grouper.push(line));
+      for (const line of this.assembler.push(decodeLogEntry(payload), nowMs)) events.push(...this.grouper.push(line, nowMs));
     }
     events.push(...this.tick(nowMs));
     return { entries: payloads.length, events };
@@ -45,7 +45,7 @@ export class IngestPipeline {
   /** Age-based flushes: held partials and multiline events. */
   tick(nowMs: number): LogEvent[] {
     const events: LogEvent[] = [];
-    for (const line of this.assembler.flushExpired(nowMs, PARTIAL_HOLD_MS)) events.push(...this.grouper.push(line));
+    for (const line of this.assembler.flushExpired(nowMs, PARTIAL_HOLD_MS)) events.push(...this.grouper.push(line, nowMs));
     events.push(...this.grouper.flushExpired(nowMs));
     return events;
   }
