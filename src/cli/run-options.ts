@@ -45,10 +45,10 @@ export interface RunFlags {
   readonly awsSecretAccessKey?: string;
   readonly awsRegion?: string;
   readonly awsEndpoint?: string;
-  readonly logOpt: readonly string[];
+  readonly logOpt?: readonly string[];
   readonly pull: string;
   readonly plugin?: string;
-  readonly yes: boolean;
+  readonly yes?: boolean;
   readonly stopTimeout: string;
   readonly network?: string;
   readonly init: boolean;
@@ -156,7 +156,7 @@ export function resolveRunConfig(flags: RunFlags, env: Env): RunConfig {
   const endpoint = parseEndpoint(
     nonEmpty(flags.awsEndpoint) ?? nonEmpty(env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS) ?? nonEmpty(env.AWS_ENDPOINT_URL),
   );
-  const extraLogOpts = parseLogOpts(flags.logOpt);
+  const extraLogOpts = parseLogOpts(flags.logOpt ?? []);
   const pull = parsePull(flags.pull);
   const stopTimeoutSeconds = parseStopTimeout(flags.stopTimeout);
   if (flags.dockerImage.trim() === '') throw new LauncherError('usage', '--docker-image must not be empty');
@@ -186,7 +186,7 @@ export function resolveRunConfig(flags: RunFlags, env: Env): RunConfig {
     extraLogOpts,
     pull,
     plugin: nonEmpty(flags.plugin) ?? nonEmpty(env.PLUGIN_NAME) ?? DEFAULT_PLUGIN,
-    assumeYes: flags.yes,
+    assumeYes: flags.yes ?? false,
     stopTimeoutSeconds,
     ...(nonEmpty(flags.network) !== undefined ? { network: flags.network } : {}),
     init: flags.init,

@@ -22,6 +22,8 @@ export interface BuiltBatch {
   /** Everything not taken and not dropped, in the same stable chronological order. */
   readonly remaining: SizedEvent[];
   readonly dropped: BatchDrops;
+  /** Σ(bytes + 26) of the dropped events, so the caller can release what it had accounted for them. */
+  readonly droppedBytes: number;
 }
 
 export interface BatchBuildOptions {
@@ -60,27 +62,33 @@ export function buildBatch(pending: readonly SizedEvent[], options: BatchBuildOp
   const dropped = { blankLine: 0, tooOld: 0, expired: 0, tooNew: 0 };
   const batch: SizedEvent[] = [];
   let batchBytes = 0;
+  let droppedBytes = 0;
   let i = 0;
   for (; i < sorted.length; i++) {
     const event = sorted[i];
+    const size = event.bytes + PER_EVENT_OVERHEAD_BYTES;
     if (event.bytes === 0) {
       dropped.blankLine++;
+      droppedBytes += size;
       continue;
     }
     if (options.nowMs !== undefined) {
       const cls = classifyTimestamp(event.timestampMs, options.nowMs, options.retentionDays);
-      if (cls === 'too-old') { dropped.tooOld++; continue; }
-      if (cls === 'expired') { dropped.expired++; continue; }
-      if (cls === 'too-new') { dropped.tooNew++; continue; }
+      if (cls !== 'ok') {
+        if (cls === 'too-old') dropped.tooOld++;
+        else if (cls === 'expired') dropped.expired++;
+        else dropped.tooNew++;
+        droppedBytes += size;
+        continue;
+      }
     }
-    const size = event.bytes + PER_EVENT_OVERHEAD_BYTES;
     if (batch.length >= maxEvents) break;
     if (batchBytes + size > maxBytes && batch.length > 0) break;
     if (batch.length > 0 && event.timestampMs - batch[0].timestampMs > maxSpanMs) break;
     batch.push(event);
     batchBytes += size;
   }
-  return { batch, batchBytes, remaining: sorted.slice(i), dropped };
+  return { batch, batchBytes, remaining: sorted.slice(i), dropped, droppedBytes };
 }
 
 /** Bytes a set of events will count for in a batch (and in our buffers). */

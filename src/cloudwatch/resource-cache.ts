@@ -4,6 +4,7 @@ import {
   PutRetentionPolicyCommand,
   type CloudWatchLogsClient,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { DcwError } from '../errors';
 import { log } from '../observability/log';
 import { classifyError } from './retry-policy';
 
@@ -27,11 +28,9 @@ export interface StreamTarget {
 }
 
 /** CreateLogStream said the group does not exist and we may not create it: nothing to retry until someone does. */
-export class GroupMissingError extends Error {
-  readonly code = 'DCW_GROUP_MISSING';
+export class GroupMissingError extends DcwError {
   constructor(readonly group: string) {
-    super(`log group ${group} does not exist and awslogs-create-group is false`);
-    this.name = 'GroupMissingError';
+    super('DCW_GROUP_MISSING', `log group ${group} does not exist and awslogs-create-group is false`);
   }
 }
 

@@ -58,6 +58,7 @@ export function classifyError(err: unknown, ownAbort = false): ErrorClass {
   const e = shapeOf(err);
   const name = typeof e.name === 'string' ? e.name : '';
   const code = typeof e.code === 'string' ? e.code : '';
+  if (code.startsWith('DCW_')) return 'fatal'; // our own DcwError: a destination we cannot use as configured
   if (name === 'AbortError' || code === 'ABORT_ERR') return ownAbort ? 'aborted' : 'transient';
   if (THROTTLING_NAMES.has(name)) return 'throttled';
   if (name === 'ResourceNotFoundException') return 'not-found';

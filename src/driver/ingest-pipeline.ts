@@ -5,6 +5,7 @@ import { MultilineGrouper } from '../assembly/multiline';
 import { decodeUtf8GoStyle } from '../cloudwatch/utf8';
 import type { DriverOptions } from '../options/driver-options';
 import type { LogEvent } from '../pipeline-types';
+import { CorruptFrameError } from '../errors';
 
 /**
  * How long a partial line waits for its `last` chunk before it is shipped as it is. dockerd writes all chunks of
@@ -15,6 +16,8 @@ export const PARTIAL_HOLD_MS = 2_000;
 export interface PushResult {
   readonly entries: number;
   readonly events: LogEvent[];
+  /** The stream turned corrupt after `entries` good entries; their events are still in `events`. */
+  readonly error?: CorruptFrameError;
 }
 
 /**
@@ -31,15 +34,27 @@ export class IngestPipeline {
     this.grouper = new MultilineGrouper(options.multilinePattern, options.maxEventBytes, options.flushIntervalMs);
   }
 
-  /** Throws CorruptFrameError on a frame that is oversized or does not parse. */
+  /**
+   * Frames that are oversized or do not parse make the stream corrupt: the events of the good entries before them
+   * are returned together with the error, never thrown away with it.
+   */
   push(chunk: Buffer, nowMs: number): PushResult {
     const events: LogEvent[] = [];
-    const payloads = this.frames.push(chunk);
-    for (const payload of payloads) {
-      for (const line of this.assembler.push(decodeLogEntry(payload), nowMs)) events.push(...this.grouper.push(line, nowMs));
+    let entries = 0;
+    let error: CorruptFrameError | undefined;
+    try {
+      for (const payload of this.frames.push(chunk)) {
+        const entry = decodeLogEntry(payload);
+        entries += 1;
+        for (const line of this.assembler.push(entry, nowMs)) events.push(...this.grouper.push(line, nowMs));
+      }
+      error = this.frames.error;
+    } catch (err) {
+      if (!(err instanceof CorruptFrameError)) throw err;
+      error = err;
     }
-    events.push(...this.tick(nowMs));
-    return { entries: payloads.length, events };
+    if (!error) events.push(...this.tick(nowMs));
+    return { entries, events, error };
   }
 
   /** Age-based flushes: held partials and multiline events. */

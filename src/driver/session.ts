@@ -85,16 +85,10 @@ export class Session {
       this.discardedBytes += chunk.length;
       return;
     }
-    let events: LogEvent[];
-    try {
-      const out = this.deps.pipeline.push(chunk, this.now());
-      this.entryCount += out.entries;
-      events = out.events;
-    } catch (err) {
-      this.onCorrupt(err);
-      return;
-    }
-    this.emit(events);
+    const out = this.deps.pipeline.push(chunk, this.now());
+    this.entryCount += out.entries;
+    this.emit(out.events);
+    if (out.error) this.onCorrupt(out.error);
   }
 
   private onCorrupt(err: unknown): void {

@@ -27,6 +27,8 @@ const COMPACT_AFTER_CHUNKS = 1024;
  * - A zero-length frame is legal: proto3 encodes a LogEntry whose fields all have default values as 0 bytes.
  * - After a CorruptFrameError the stream position is lost (the next "length" would be arbitrary payload bytes), so
  *   the error is sticky: every later call throws it again.
+ * - Frames completed before the corruption in the same chunk are still returned; `error` then tells the caller that
+ *   the stream broke after them (and the next call throws).
  */
 export class FrameDecoder {
   private readonly maxFrameBytes: number;
@@ -51,7 +53,15 @@ export class FrameDecoder {
     return this.buffered + (this.frameLength >= 0 ? HEADER_BYTES : 0);
   }
 
-  /** Feeds bytes; returns the payloads of the frames they complete, in stream order. Throws CorruptFrameError. */
+  /** The corruption met so far, if any. Set while `push` still returns the good frames that preceded it. */
+  get error(): CorruptFrameError | undefined {
+    return this.failure;
+  }
+
+  /**
+   * Feeds bytes; returns the payloads of the frames they complete, in stream order. Throws CorruptFrameError when
+   * the stream is corrupt before any complete frame in this call.
+   */
   push(chunk: Buffer): Buffer[] {
     if (this.failure) throw this.failure;
     if (chunk.length > 0) {
@@ -69,7 +79,8 @@ export class FrameDecoder {
             `frame at byte offset ${this.frameOffset} declares a ${length}-byte payload, ` +
               `above the ${this.maxFrameBytes}-byte cap; the stream is not a Docker log stream or lost sync`,
           );
-          throw this.failure;
+          if (payloads.length === 0) throw this.failure;
+          break;
         }
         this.frameLength = length;
       }

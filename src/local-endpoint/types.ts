@@ -5,7 +5,7 @@ export interface LocalEndpointOptions {
   host?: string;
   /** Default 0 (an ephemeral port). */
   port?: number;
-  /** Idle keep-alive sockets are closed after this long, like the real service (~6 s). Default 6000. */
+  /** Idle keep-alive sockets are closed after this long, like the real service (~6 s). Default 6000; 0 = never. */
   keepAliveTimeoutMs?: number;
   /** Limit on (UTF-8 bytes + 26) of one event. Default 1,048,576 (the 1 MB rule); 262,144 emulates the old 256 KB rule. */
   maxEventBytes?: number;
@@ -27,6 +27,7 @@ export interface BatchRecord {
   count: number;
   /** Σ(UTF-8 bytes + 26) over the request's events. */
   bytes: number;
+  /** Wall-clock (Date.now) arrival time, not LocalEndpointOptions.now, so retry timing can be measured. */
   receivedAt: number;
   /** From the SDK's `amz-sdk-request: attempt=N; max=M` header. */
   attempt?: number;
@@ -38,7 +39,9 @@ export interface BatchRecord {
 
 /** One request on the AWS surface, including faulted ones (status 0 = connection dropped without a response). */
 export interface CallRecord {
+  /** Operation name, or the raw X-Amz-Target when it names no operation. */
   operation: string;
+  /** Wall-clock (Date.now) arrival time. */
   at: number;
   status: number;
   errorType?: string;

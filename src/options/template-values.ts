@@ -79,13 +79,13 @@ export function isTrue(v: GoValue): boolean {
   return true;
 }
 
-/** fmt's %v for float64: shortest representation, %e form when exp < -4 || exp >= 21. */
+/** fmt's %v for float64 (strconv 'g', shortest): %e form when the decimal exponent is < -4 or >= 6 (eprec 6). */
 export function formatGoFloat(f: number): string {
   if (Number.isNaN(f)) return 'NaN';
   if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
   const exp = Math.floor(Math.log10(Math.abs(f)));
-  if (exp < -4 || exp >= 21) {
+  if (exp < -4 || exp >= 6) {
     const [mant, e] = f.toExponential().split('e') as [string, string];
     const n = Number(e);
     return `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;

@@ -7,8 +7,10 @@ import { logGroupNameViolations } from '../validation';
 
 export interface OpContext {
   readonly store: Store;
-  /** CloudWatch clock (LocalEndpointOptions.now). */
+  /** CloudWatch clock (LocalEndpointOptions.now): ingestionTime, creationTime, too old / too new. */
   readonly now: number;
+  /** Wall-clock arrival time of the request (BatchRecord.receivedAt), independent of `now`. */
+  readonly receivedAt: number;
   /** From the SigV4 credential scope; used in ARNs. */
   readonly region: string;
   readonly accountId: string;

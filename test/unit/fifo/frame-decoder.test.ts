@@ -86,15 +86,16 @@ describe('FrameDecoder', () => {
     assert.throws(() => decoder.push(header), isCorrupt(/declares a 11-byte payload, above the 10-byte cap/));
   });
 
-  test('reports the byte offset and the length of an oversized frame after valid ones', () => {
+  test('returns the valid frames before an oversized one and reports its byte offset and length', () => {
     const decoder = new FrameDecoder();
     const valid = framed(Buffer.from('abc')); // 7 bytes
     const bad = Buffer.alloc(4);
     bad.writeUInt32BE(0xffffffff, 0);
-    assert.throws(
-      () => decoder.push(Buffer.concat([valid, bad])),
-      isCorrupt(new RegExp(`byte offset 7 declares a 4294967295-byte payload, above the ${MAX_FRAME_BYTES}-byte cap`)),
-    );
+    const payloads = decoder.push(Buffer.concat([valid, bad]));
+    assert.deepEqual(payloads.map(String), ['abc']);
+    const expected = new RegExp(`byte offset 7 declares a 4294967295-byte payload, above the ${MAX_FRAME_BYTES}-byte cap`);
+    assert.match(decoder.error?.message ?? '', expected);
+    assert.throws(() => decoder.push(Buffer.alloc(0)), isCorrupt(expected));
   });
 
   test('keeps failing after a corrupt frame instead of resynchronising on payload bytes', () => {
