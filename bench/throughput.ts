@@ -30,7 +30,7 @@ function docker(args: string[]): Promise<{ code: number; ms: number; stderr: str
 async function waitCount(ep: LocalEndpoint, group: string, stream: string, n: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (ep.events(group, stream).length >= n) return true;
+    if (ep.eventCount(group, stream) >= n) return true;
     await new Promise((r) => setTimeout(r, 20));
   }
   return false;

@@ -71,6 +71,11 @@ export class LocalEndpoint implements HookTarget {
     return (this.store.stream(group, stream)?.events ?? []).map((e) => ({ ...e }));
   }
 
+  /** Number of stored events of a stream (0 when it does not exist); cheap enough to poll, unlike events(). */
+  eventCount(group: string, stream: string): number {
+    return this.store.stream(group, stream)?.events.length ?? 0;
+  }
+
   /** Stream names of a group, sorted; [] when the group does not exist. */
   streams(group: string): string[] {
     return [...(this.store.group(group)?.streams.keys() ?? [])].sort();

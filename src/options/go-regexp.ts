@@ -24,12 +24,12 @@
  * Matching stays unanchored, like Go's regexp.Match.
  */
 import { InvalidOptionError } from '../errors';
-import { negatePosixRanges, POSIX_CLASSES, rangesToClass } from './go-regexp-classes';
+import { GoRegexpError, JS_SYNTAX, parseCharClass, parseEscape } from './go-regexp-atoms';
+
+export { GoRegexpError };
 
 /** RE2's maximum repeat count (regexp/syntax: "invalid repeat count"). */
 export const MAX_REPEAT_COUNT = 1000;
-
-export class GoRegexpError extends Error {}
 
 export interface TranslatedRegexp {
   readonly source: string;
@@ -48,10 +48,6 @@ interface LastAtom {
   quantified: boolean;
 }
 
-const JS_SYNTAX = new Set([...'\\^$.|?*+()[]{}/']);
-/** Go's \a \f \t \n \r \v. */
-const GO_CONTROL_ESCAPES: Record<string, number> = { a: 0x07, f: 0x0c, t: 0x09, n: 0x0a, r: 0x0d, v: 0x0b };
-const GO_SPACE = [[0x09, 0x0a], [0x0c, 0x0d], [0x20, 0x20]] as const;
 
 export function translateGoRegexp(pattern: string): TranslatedRegexp {
   return new Translator(pattern).run();
@@ -128,7 +124,7 @@ class Translator {
         return this.atom('\\{', 1);
       }
       case '[':
-        return this.atom(...this.charClass());
+        return this.atom(...parseCharClass(this.p, this.pos));
       case '.':
         return this.atom(this.flags.s ? '.' : '[^\\n]', 1);
       case '^':
@@ -233,111 +229,9 @@ class Translator {
     }
     if (e === 's') return this.atom('[\\t\\n\\f\\r ]', 2);
     if (e === 'S') return this.atom('[^\\t\\n\\f\\r ]', 2);
-    const [js, len] = this.escapeInClassOrAtom(false);
+    const { js, len } = parseEscape(this.p, this.pos, false);
     this.atom(js, len);
   }
-
-  /** Escapes valid both inside and outside a class; returns [js, consumed length] or throws. */
-  private escapeInClassOrAtom(inClass: boolean): [string, number, number?] {
-    const rest = this.p.slice(this.pos);
-    const e = rest[1]!;
-    if ('dDwW'.includes(e)) return [`\\${e}`, 2];
-    const control = GO_CONTROL_ESCAPES[e];
-    if (control !== undefined) return [codePointEscape(control), 2, control];
-    if (e === 'p' || e === 'P') {
-      const m = /^\\[pP](?:\{(\^?)([A-Za-z_]+)\}|([A-Za-z]))/.exec(rest);
-      if (m === null) throw new GoRegexpError(`has an invalid Unicode class escape "${rest.slice(0, 4)}"`);
-      const negated = (e === 'P') !== (m[1] === '^');
-      const name = m[2] ?? m[3]!;
-      const prop = /^(?:[A-Z][a-z]?|Any)$/.test(name) && GENERAL_CATEGORIES.has(name) ? name : `Script=${name}`;
-      return [`\\${negated ? 'P' : 'p'}{${prop}}`, m[0].length];
-    }
-    const hex = /^\\x(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]{1,6})\})/.exec(rest);
-    if (e === 'x') {
-      if (hex === null) throw new GoRegexpError(`has an invalid escape sequence "${rest.slice(0, 4)}"`);
-      const cp = parseInt(hex[1] ?? hex[2]!, 16);
-      if (cp > 0x10ffff) throw new GoRegexpError(`has an invalid escape sequence "${hex[0]}"`);
-      return [codePointEscape(cp), hex[0].length, cp];
-    }
-    const octal = /^\\(?:0[0-7]{0,2}|[1-7][0-7]{1,2})/.exec(rest);
-    if (octal !== null) {
-      const cp = parseInt(octal[0].slice(1), 8);
-      return [codePointEscape(cp), octal[0].length, cp];
-    }
-    if (/\d/.test(e) || e === 'k' || e === 'g') throw new GoRegexpError(`uses a backreference "\\${e}", which Go RE2 does not support`);
-    const cp = e.codePointAt(0)!;
-    if (cp < 0x80 && !/[A-Za-z0-9]/.test(e)) return [inClass ? classChar(cp) : JS_SYNTAX.has(e) ? '\\' + e : e, 2, cp];
-    throw new GoRegexpError(`has an invalid escape sequence "\\${e}"`);
-  }
-
-  /** Parses a Go bracket expression at `pos`; returns the JS class and its length in the pattern. */
-  private charClass(): [string, number] {
-    const start = this.pos;
-    let i = this.pos + 1;
-    let negated = false;
-    if (this.p[i] === '^') {
-      negated = true;
-      i++;
-    }
-    let body = '';
-    let first = true;
-    for (;;) {
-      if (i >= this.p.length) throw new GoRegexpError('has a missing closing ] in a character class');
-      const ch = String.fromCodePoint(this.p.codePointAt(i)!);
-      if (ch === ']' && !first) break;
-      first = false;
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.p.slice(i));
-      if (posix !== null) {
-        const ranges = POSIX_CLASSES[posix[2]!];
-        if (ranges === undefined) throw new GoRegexpError(`has an invalid character class range "${posix[0]}"`);
-        body += rangesToClass(posix[1] === '^' ? negatePosixRanges(ranges) : ranges);
-        i += posix[0].length;
-        continue;
-      }
-      const lo = this.classAtom(i);
-      i += lo.len;
-      if (lo.cp !== undefined && this.p[i] === '-' && this.p[i + 1] !== ']' && i + 1 < this.p.length) {
-        const hi = this.classAtom(i + 1);
-        if (hi.cp === undefined || hi.cp < lo.cp) throw new GoRegexpError(`has an invalid character class range "${this.p.slice(i - lo.len, i + 1 + hi.len)}"`);
-        body += `${lo.js}-${hi.js}`;
-        i += 1 + hi.len;
-      } else body += lo.js;
-    }
-    return [`[${negated ? '^' : ''}${body}]`, i + 1 - start];
-  }
-
-  /** One class member: a character (with its code point, so it can start a range) or a class escape. */
-  private classAtom(i: number): { js: string; len: number; cp?: number } {
-    const ch = String.fromCodePoint(this.p.codePointAt(i)!);
-    if (ch !== '\\') return { js: classChar(ch.codePointAt(0)!), len: ch.length, cp: ch.codePointAt(0)! };
-    const e = this.p[i + 1];
-    if (e === 's') return { js: rangesToClass(GO_SPACE), len: 2 };
-    if (e === 'S') return { js: rangesToClass(negatePosixRanges(GO_SPACE)), len: 2 };
-    const save = this.pos;
-    this.pos = i;
-    try {
-      const [js, len, cp] = this.escapeInClassOrAtom(true);
-      return cp === undefined ? { js, len } : { js: classChar(cp), len, cp };
-    } finally {
-      this.pos = save;
-    }
-  }
-}
-
-const GENERAL_CATEGORIES = new Set(
-  'Any C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '),
-);
-
-function codePointEscape(cp: number): string {
-  return `\\u{${cp.toString(16).toUpperCase()}}`;
-}
-
-/** A character inside a JS u-mode class: syntax characters escaped, controls as \u{…}. */
-function classChar(cp: number): string {
-  const ch = String.fromCodePoint(cp);
-  if ('\\]^-['.includes(ch)) return '\\' + ch;
-  if (cp < 0x20 || cp === 0x7f) return codePointEscape(cp);
-  return ch;
 }
 
 function lastCharLen(js: string): number {

@@ -84,6 +84,7 @@ describe('PutLogEvents through the AWS SDK', () => {
     const out = await put([ev(NOW - 15 * DAY, 'old'), ev(NOW - 1, 'kept-1'), ev(NOW, 'kept-2'), ev(NOW + 3 * HOUR, 'new')]);
     assert.deepEqual(out.rejectedLogEventsInfo, { tooOldLogEventEndIndex: 1, tooNewLogEventStartIndex: 3 });
     assert.deepEqual(f.ep.events(GROUP, STREAM).map((e) => e.message), ['kept-1', 'kept-2']);
+    assert.equal(f.ep.eventCount(GROUP, STREAM), 2);
     assert.deepEqual(f.ep.batches().map((b) => [b.count, b.rejected]), [[4, 2]]);
   });
 

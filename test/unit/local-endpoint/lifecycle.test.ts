@@ -35,11 +35,24 @@ describe('loopback-only binding', () => {
     }
   });
 
-  test('close() is idempotent', async () => {
+  test('close() is idempotent and stops listening', async () => {
     const ep = await LocalEndpoint.start();
     await Promise.all([ep.close(), ep.close()]);
     await ep.close();
     await assert.rejects(fetch(`${ep.url}/_dcw/health`));
+  });
+});
+
+describe('close()', () => {
+  test('drops a request held by a latency fault instead of waiting for it', async () => {
+    const ep = await LocalEndpoint.start();
+    ep.faults.latency({ ms: 30_000, count: 1 });
+    const pending = fetch(`${ep.url}/`, { method: 'POST', body: '{}', headers: { 'X-Amz-Target': 'Logs_20140328.DescribeLogGroups' } });
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    await ep.close();
+    assert.ok(performance.now() - started < 1000);
+    await assert.rejects(pending);
   });
 });
 
