@@ -3,6 +3,7 @@ import type { DriverOptions } from '../options/driver-options';
 import type { EventSink } from '../pipeline-sink';
 import { globalByteBudget } from './byte-budget';
 import { ClientFactory } from './client-factory';
+import { checkCredentials } from './credentials-check';
 import { Destination } from './destination';
 import { regionFromInstanceMetadata, resolveRegion } from './region';
 import { ResourceCache } from './resource-cache';
@@ -27,12 +28,16 @@ function regionOf(option: string | undefined): Promise<string | undefined> {
 
 /**
  * The local checks that must fail `docker run` (issue 3 item 5: only invalid configuration may): a region must be
- * known. No CloudWatch call; credentials are not probed (the default chain may take seconds and can recover later).
+ * known and credentials must resolve (issue 4 item 6). No CloudWatch call is made.
  */
 export async function preflight(options: DriverOptions): Promise<void> {
-  if (!(await regionOf(options.region))) {
-    throw new InvalidOptionError('awslogs-region', 'cannot determine region for awslogs driver');
+  const region = await regionOf(options.region);
+  if (!region) {
+    throw new InvalidOptionError('awslogs-region', "cannot determine region for awslogs driver: set log opt 'awslogs-region' or the plugin's AWS_REGION");
   }
+  const { endpoint, credentialsProfile, credentialsEndpoint, format } = options;
+  const client = clients.get({ region, endpoint, credentialsProfile, credentialsEndpoint, format });
+  await checkCredentials(client, { profile: credentialsProfile, endpoint: credentialsEndpoint });
 }
 
 /** The sink a session writes its events to. No network activity until the first event arrives. */
