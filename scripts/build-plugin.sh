@@ -40,7 +40,7 @@ echo 'root:x:0:' >"$R/etc/group"
 cp -r dist proto package.json "$R/app/"
 mv build/app/node_modules "$R/app/node_modules"
 cp config.json "$OUT/config.json"
-env -i PATH=/usr/bin chroot "$R" /usr/bin/node -e 'require("/app/node_modules/protobufjs"); process.exit(0)' || { echo "rootfs smoke test failed" >&2; exit 1; }
+env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin chroot "$R" /usr/bin/node -e 'require("/app/node_modules/protobufjs"); process.exit(0)' || { echo "rootfs smoke test failed" >&2; exit 1; }
 
 step "installing as $PLUGIN_NAME on ${DOCKER_HOST:-the default engine}"
 if docker plugin inspect "$PLUGIN_NAME" >/dev/null 2>&1; then
