@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { log } from '../observability/log';
 import { EXIT_CODES, EXIT_CODE_HELP, type ExitCodeName } from './exit-codes';
 import { LauncherError, firstLine } from './errors';
 import { findProjectRoot } from './plugin-setup';
@@ -95,6 +96,9 @@ export function buildProgram(onRun: (flags: RunFlags) => Promise<void>, output?:
 }
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  // The launcher's stdout carries the container's output byte for byte: shared modules (the embedded endpoint) log
+  // only errors here, and pino sends those to stderr (observability/log.ts).
+  log.level = process.env.LOG_LEVEL ?? 'error';
   const reporter = streamReporter(process.stderr);
   let code: number = EXIT_CODES.internal;
   const program = buildProgram(async (flags) => {

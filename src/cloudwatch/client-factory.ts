@@ -42,7 +42,9 @@ export function clientKey(spec: ClientSpec): string {
  */
 function credentialsFor(spec: ClientSpec): AwsCredentialIdentityProvider | undefined {
   if (spec.credentialsEndpoint) return fromHttp({ awsContainerCredentialsRelativeUri: spec.credentialsEndpoint });
-  if (spec.credentialsProfile) return fromIni({ profile: spec.credentialsProfile });
+  // ignoreCache: the SDK otherwise caches the parsed files for the life of the process, and profiles are added to
+  // the mounted file while the plugin runs (the launcher writes one per run).
+  if (spec.credentialsProfile) return fromIni({ profile: spec.credentialsProfile, ignoreCache: true });
   return undefined;
 }
 

@@ -39,3 +39,26 @@ describe('credentials check at StartLogging', () => {
     client.destroy();
   });
 });
+
+describe('credentials profiles added while the plugin runs', () => {
+  test('a profile written to the credentials file after a first read is found', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dcw-creds-late-'));
+    const file = path.join(dir, 'credentials');
+    const saved = process.env.AWS_SHARED_CREDENTIALS_FILE;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = file;
+    try {
+      fs.writeFileSync(file, '[first]\naws_access_key_id = AKIDFIRST\naws_secret_access_key = s\n');
+      const first = createClient({ region: 'us-east-1', credentialsProfile: 'first' });
+      await checkCredentials(first, { profile: 'first' });
+      fs.appendFileSync(file, '[later]\naws_access_key_id = AKIDLATER\naws_secret_access_key = s\n');
+      const later = createClient({ region: 'us-east-1', credentialsProfile: 'later' });
+      await checkCredentials(later, { profile: 'later' });
+      assert.equal((await later.config.credentials()).accessKeyId, 'AKIDLATER');
+      first.destroy();
+      later.destroy();
+    } finally {
+      process.env.AWS_SHARED_CREDENTIALS_FILE = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
