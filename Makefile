@@ -2,7 +2,7 @@
 PLUGIN_NAME ?= cloudwatch
 export PLUGIN_NAME
 
-.PHONY: all build plugin test bench clean rootfs-docker
+.PHONY: all build plugin run test bench clean rootfs-docker
 
 all: build
 
@@ -16,6 +16,10 @@ build: node_modules
 # Offline build of the managed plugin from the host's node binary, then `docker plugin create` + `enable`.
 plugin: node_modules
 	bash scripts/build-plugin.sh
+
+# Quick start: build, install the plugin if missing (--yes), run the default job. Extra flags: make run ARGS='...'
+run: build
+	node dist/cli/main.js run --yes $(ARGS)
 
 # The whole suite, end to end against a private dockerd (started if DOCKER_HOST is unset).
 test: node_modules
