@@ -13,7 +13,9 @@ const PLUGIN_CONTENT_TYPE = 'application/vnd.docker.plugins.v1+json';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function reply(res: Response, body: unknown, status = 200): void {
-  res.status(status).type(PLUGIN_CONTENT_TYPE).send(JSON.stringify(body));
+  // setHeader + end: express's send() would append "; charset=utf-8" to the vendor type.
+  res.status(status).setHeader('Content-Type', PLUGIN_CONTENT_TYPE);
+  res.end(JSON.stringify(body));
 }
 
 function errorText(err: unknown): string {
