@@ -1,7 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalEndpoint } from '../../src/local-endpoint';
-import { IMAGE, PLUGIN, SAFE_RUN, docker, dockerAvailable, logOpts, uniqueName } from '../support/docker';
+import type { LocalEndpoint } from '../../src/local-endpoint';
+import { IMAGE, PLUGIN, SAFE_RUN, docker, dockerAvailable, uniqueName } from '../support/docker';
+import { useEndpoint } from '../support/endpoint-opts';
 import { waitFor } from '../support/wait';
 
 /**
@@ -9,17 +10,11 @@ import { waitFor } from '../support/wait';
  * CloudWatch endpoint over the AWS JSON 1.1 protocol. Every message is compared byte for byte with the output.
  */
 describe('plugin delivery through a real Docker engine', () => {
+  const { endpoint, opts } = useEndpoint();
   let ep: LocalEndpoint;
-  before(async () => {
-    ep = await LocalEndpoint.start();
+  beforeEach(() => {
+    ep = endpoint();
   });
-  after(async () => {
-    await ep?.close();
-  });
-
-  function opts(group: string, stream: string, extra: Record<string, string> = {}): string[] {
-    return logOpts({ 'awslogs-group': group, 'awslogs-stream': stream, 'awslogs-endpoint': ep.url, 'awslogs-region': 'us-east-1', 'awslogs-create-group': 'true', ...extra });
-  }
 
   test('100,000 lines on stdout and stderr arrive in order, byte-equal to what the container printed', async (t) => {
     if (!dockerAvailable(t)) return;
