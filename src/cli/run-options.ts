@@ -1,5 +1,6 @@
 import { LauncherError } from './errors';
-import { isRegionCode, logGroupNameProblem, logStreamNameProblem } from './cloudwatch-names';
+import { groupNameProblem, streamNameProblem } from '../options/cloudwatch-names';
+import { isRegionCode } from '../options/option-values';
 
 /**
  * Pure: `run`'s flags plus the environment → a validated RunConfig. Every check that needs no I/O happens here, so
@@ -161,9 +162,9 @@ export function resolveRunConfig(flags: RunFlags, env: Env): RunConfig {
   const stopTimeoutSeconds = parseStopTimeout(flags.stopTimeout);
   if (flags.dockerImage.trim() === '') throw new LauncherError('usage', '--docker-image must not be empty');
 
-  const groupProblem = logGroupNameProblem(flags.awsCloudwatchGroup);
+  const groupProblem = groupNameProblem(flags.awsCloudwatchGroup);
   if (groupProblem) throw new LauncherError('invalidName', `log group name "${flags.awsCloudwatchGroup}" ${groupProblem}`);
-  const streamProblem = logStreamNameProblem(flags.awsCloudwatchStream);
+  const streamProblem = streamNameProblem(flags.awsCloudwatchStream);
   if (streamProblem) throw new LauncherError('invalidName', `log stream name "${flags.awsCloudwatchStream}" ${streamProblem}`);
 
   const target = credentials.kind === 'none' && endpoint === undefined ? 'embedded' : 'aws';

@@ -25,16 +25,29 @@ export const STREAM_NAME_REPLACEMENT = '_';
 
 const GROUP_RULE = `1-${MAX_LOG_GROUP_NAME_CHARS} characters from A-Z a-z 0-9 and . - _ / #, not starting with '${RESERVED_GROUP_PREFIX}' (CloudWatch log group name rules)`;
 
+/** Why CloudWatch would reject `name` as a log group name, or undefined when it is valid. Pure; shared with the launcher. */
+export function groupNameProblem(name: string): string | undefined {
+  const chars = [...name];
+  if (chars.length === 0) return 'it is empty';
+  if (chars.length > MAX_LOG_GROUP_NAME_CHARS) return `it has ${chars.length} characters`;
+  if (!LOG_GROUP_NAME.test(name)) return `the character ${JSON.stringify(chars.find((c) => !LOG_GROUP_NAME.test(c)))} is not allowed`;
+  if (name.startsWith(RESERVED_GROUP_PREFIX)) return `the prefix '${RESERVED_GROUP_PREFIX}' is reserved for AWS`;
+  return undefined;
+}
+
+/** Why CloudWatch would reject `name` as a log stream name (`[^:*]{1,512}`), or undefined when it is valid. */
+export function streamNameProblem(name: string): string | undefined {
+  const length = [...name].length;
+  if (length === 0) return 'it is empty';
+  if (length > MAX_LOG_STREAM_NAME_CHARS) return `it has ${length} characters; the limit is ${MAX_LOG_STREAM_NAME_CHARS}`;
+  if (/[:*]/.test(name)) return "it contains ':' or '*'";
+  return undefined;
+}
+
 /** Throws unless `name` is a valid CloudWatch log group name; never rewrites it. */
 export function validateGroupName(name: string, option: string): string {
-  const prefix = `invalid log opt '${option}'='${name}'`;
-  const chars = [...name];
-  if (chars.length > MAX_LOG_GROUP_NAME_CHARS) throw new InvalidOptionError(option, `${prefix}: it has ${chars.length} characters; expected ${GROUP_RULE}`);
-  if (!LOG_GROUP_NAME.test(name)) {
-    const bad = chars.find((c) => !LOG_GROUP_NAME.test(c));
-    throw new InvalidOptionError(option, `${prefix}: the character ${JSON.stringify(bad)} is not allowed; expected ${GROUP_RULE}`);
-  }
-  if (name.startsWith(RESERVED_GROUP_PREFIX)) throw new InvalidOptionError(option, `${prefix}: the prefix '${RESERVED_GROUP_PREFIX}' is reserved for AWS; expected ${GROUP_RULE}`);
+  const problem = groupNameProblem(name);
+  if (problem) throw new InvalidOptionError(option, `invalid log opt '${option}'='${name}': ${problem}; expected ${GROUP_RULE}`);
   return name;
 }
 

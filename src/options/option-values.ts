@@ -51,8 +51,13 @@ export function parseHttpUrl(option: string, value: string): string {
 /** AWS region codes: lower-case words and digits joined by '-', e.g. us-east-1, us-gov-west-1, cn-north-1. */
 const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 
+/** True for a syntactically plausible region code; whether it exists is left to the SDK. */
+export function isRegionCode(value: string): boolean {
+  return REGION.test(value) && value.length <= 64;
+}
+
 export function parseRegion(option: string, value: string): string {
-  if (!REGION.test(value) || value.length > 64) throw invalid(option, value, 'an AWS region code such as us-east-1 or eu-west-3');
+  if (!isRegionCode(value)) throw invalid(option, value, 'an AWS region code such as us-east-1 or eu-west-3');
   return value;
 }
 
