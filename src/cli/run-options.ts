@@ -163,9 +163,9 @@ export function resolveRunConfig(flags: RunFlags, env: Env): RunConfig {
   if (flags.dockerImage.trim() === '') throw new LauncherError('usage', '--docker-image must not be empty');
 
   const groupProblem = groupNameProblem(flags.awsCloudwatchGroup);
-  if (groupProblem) throw new LauncherError('invalidName', `log group name "${flags.awsCloudwatchGroup}" ${groupProblem}`);
+  if (groupProblem) throw new LauncherError('invalidName', `log group name "${flags.awsCloudwatchGroup}" is invalid: ${groupProblem} (allowed: 1-512 of A-Z a-z 0-9 . - _ / #, not starting with aws/)`);
   const streamProblem = streamNameProblem(flags.awsCloudwatchStream);
-  if (streamProblem) throw new LauncherError('invalidName', `log stream name "${flags.awsCloudwatchStream}" ${streamProblem}`);
+  if (streamProblem) throw new LauncherError('invalidName', `log stream name "${flags.awsCloudwatchStream}" is invalid: ${streamProblem} (allowed: 1-512 characters without ':' or '*')`);
 
   const target = credentials.kind === 'none' && endpoint === undefined ? 'embedded' : 'aws';
   const requested = nonEmpty(flags.awsRegion) ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);

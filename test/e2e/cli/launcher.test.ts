@@ -152,12 +152,12 @@ describe('docker-cloudwatch run error classes', () => {
 
   test('a group name CloudWatch would reject', { timeout: 30_000 }, async () => {
     const result = await runLauncher(['run', ...SAFE, '--aws-cloudwatch-group', 'bad name!']);
-    assertOneErrorLine(result, 65, /log group name "bad name!" may only contain/);
+    assertOneErrorLine(result, 65, /log group name "bad name!" is invalid: the character " " is not allowed/);
   });
 
   test('a stream name CloudWatch would reject', { timeout: 30_000 }, async () => {
     const result = await runLauncher(['run', ...SAFE, '--aws-cloudwatch-stream', 'a:b']);
-    assertOneErrorLine(result, 65, /log stream name "a:b" must not contain/);
+    assertOneErrorLine(result, 65, /log stream name "a:b" is invalid: it contains ':' or '\*'/);
   });
 });
 
