@@ -40,6 +40,10 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   };
+  // One stray rejection must not kill PID 1 and with it every container's session (there is no re-attach yet).
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason instanceof Error ? reason.stack : String(reason) }, 'unhandled promise rejection');
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
