@@ -53,7 +53,7 @@ export class IngestPipeline {
       if (!(err instanceof CorruptFrameError)) throw err;
       error = err;
     }
-    if (!error) events.push(...this.tick(nowMs));
+    // Age-based flushes are the session's ticker's job (tick), not every read's.
     return { entries, events, error };
   }
 
